@@ -1,0 +1,66 @@
+"""Markdown → tree. Tokens never leave this package."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from dossier import model as m
+from dossier.diagnostics import Report
+from dossier.parse.blocks import convert_blocks, line_of, split_attrs, inlines_of
+from dossier.parse.context import ChapterContext
+from dossier.parse.frontmatter import read_front_matter
+from dossier.parse.mdit import make_parser
+
+__all__ = ["parse_chapter"]
+
+_NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]]+)\]:", re.MULTILINE)
+
+
+def parse_chapter(text: str, source: str, report: Report, language: str = "en") -> m.Chapter:
+    """Parse one chapter file; `source` is its project-relative posix path."""
+    md = make_parser(language)
+    env: dict[str, object] = {}
+    tokens = md.parse(text, env)
+    root = SyntaxTreeNode(tokens)
+    ctx = ChapterContext(source=source, report=report, md=md)
+
+    body = []
+    front = None
+    for node in root.children:
+        if node.type == "front_matter":
+            front = read_front_matter(node.content, source, line_of(node, 1), report)
+        elif node.type == "footnote_block":
+            for note in node.children:
+                ctx.note_nodes[str(note.meta["label"])] = note
+        else:
+            body.append(node)
+
+    title: tuple[m.Inline, ...] = ()
+    ident = ""
+    title_line = 1
+    if body and body[0].type == "heading" and body[0].tag == "h1" and not (front and front.title):
+        heading = body.pop(0)
+        title_line = line_of(heading, 1)
+        title, ident, _ = split_attrs(inlines_of(heading, ctx, title_line))
+    blocks = convert_blocks(body, ctx)
+    if front and front.title:
+        title = (m.Text(text=front.title, pos=ctx.pos(1)),)
+    if front and front.id:
+        ident = front.id
+    if not title:
+        stem = posixpath.splitext(posixpath.basename(source))[0]
+        report.warn("chapter-untitled", "chapter has no '# Title' heading or front matter title; using the file name", ctx.pos(1))
+        title = (m.Text(text=stem, pos=ctx.pos(1)),)
+    _report_unused_notes(text, ctx)
+    return m.Chapter(id=ident, title=title, blocks=blocks, source=source, pos=ctx.pos(title_line))
+
+
+def _report_unused_notes(text: str, ctx: ChapterContext) -> None:
+    for match in _NOTE_DEFINITION.finditer(text):
+        label = match.group(1)
+        if label not in ctx.used_notes:
+            line = text.count("\n", 0, match.start()) + 1
+            ctx.report.warn("footnote-unused", f"footnote [^{label}] is defined but never referenced", ctx.pos(line))
