@@ -113,3 +113,25 @@ def plain_text(nodes: tuple[Node, ...] | Node) -> str:
             case _:
                 parts.append(plain_text(tuple(children_of(node))))
     return "".join(parts)
+
+
+def map_tree_topdown(node: Node, fn: Callable[[Node], Node]) -> Node:
+    """Like `map_tree`, but `fn` sees each node before its children: use it
+    when the order of visits must be reading order (numbering notes)."""
+    node = fn(node)
+    fields = _CHILD_FIELDS.get(type(node), ())
+    changes: dict[str, object] = {}
+    for name in fields:
+        old = getattr(node, name)
+        new = _map_value_topdown(old, fn)
+        if new is not old:
+            changes[name] = new
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def _map_value_topdown(value: object, fn: Callable[[Node], Node]) -> object:
+    if isinstance(value, tuple):
+        mapped = tuple(_map_value_topdown(item, fn) for item in value)
+        same = all(a is b for a, b in zip(mapped, value, strict=True))
+        return value if same else mapped
+    return map_tree_topdown(value, fn)
