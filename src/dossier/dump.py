@@ -38,7 +38,9 @@ def _dump(node: object, depth: int, lines: list[str]) -> None:
         value = getattr(node, f.name)
         if isinstance(node, m.Document) and f.name in ("toc", "meta"):
             continue
-        if value in ("", (), None, 0) and f.name not in ("level",):
+        if value is None or (isinstance(value, (str, tuple)) and not value):
+            continue
+        if type(value) is int and value == 0:
             continue
         attrs.append(f"{f.name}={_scalar(value)}")
     line = getattr(node, "pos", None)
