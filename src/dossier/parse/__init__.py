@@ -8,7 +8,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from dossier import model as m
-from dossier.diagnostics import Report
+from dossier.diagnostics import Report, SourcePos
 from dossier.parse.blocks import convert_blocks, line_of, split_attrs, inlines_of
 from dossier.parse.context import ChapterContext
 from dossier.parse.frontmatter import read_front_matter
@@ -19,8 +19,36 @@ __all__ = ["parse_chapter"]
 _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]]+)\]:", re.MULTILINE)
 
 
+#: Nesting deeper than this (quotes in quotes in lists...) is refused: no real
+#: text needs it, and every later stage walks the tree recursively.
+MAX_DEPTH = 60
+
+
 def parse_chapter(text: str, source: str, report: Report, language: str = "en") -> m.Chapter:
     """Parse one chapter file; `source` is its project-relative posix path."""
+    try:
+        chapter = _parse_chapter(text, source, report, language)
+    except RecursionError:
+        chapter = None
+    if chapter is None or _depth(chapter) > MAX_DEPTH:
+        report.error("nesting-too-deep", f"markup is nested more than {MAX_DEPTH} levels deep", SourcePos(source, 1))
+        return m.Chapter(id="", title=(m.Text(text=source),), blocks=(), source=source, pos=SourcePos(source, 1))
+    return chapter
+
+
+def _depth(node: object, limit: int = MAX_DEPTH + 1) -> int:
+    """Depth of the tree, without recursing past `limit`."""
+    from dossier.walk import children_of
+
+    frontier = [node]
+    depth = 0
+    while frontier and depth <= limit:
+        frontier = [child for parent in frontier for child in children_of(parent)]
+        depth += 1
+    return depth
+
+
+def _parse_chapter(text: str, source: str, report: Report, language: str) -> m.Chapter:
     md = make_parser(language)
     env: dict[str, object] = {}
     tokens = md.parse(text, env)

@@ -132,6 +132,9 @@ class _Element:
     children: list[_Element | str] = field(default_factory=list)
 
 
+_MAX_HTML_DEPTH = 40
+
+
 class _TreeBuilder(HTMLParser):
     """A forgiving element tree: unclosed tags close with their parent."""
 
@@ -143,7 +146,8 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = _Element(tag, {k.lower(): v or "" for k, v in attrs})
         self.stack[-1].children.append(element)
-        if tag not in _VOID:
+        # Past a sane depth, elements stay flat: content is kept, nesting is not.
+        if tag not in _VOID and len(self.stack) < _MAX_HTML_DEPTH:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
