@@ -16,7 +16,8 @@ from dossier import model as m
 from dossier.diagnostics import Report, SourcePos
 from dossier.output import build_time, write_atomic
 from dossier.parse import parse_chapter
-from dossier.project import Project, load_project
+from dossier.layout_cache import layout_key, load_layout, save_layout
+from dossier.project import CONFIG_NAME, Project, load_project
 from dossier.render.context import RenderContext
 from dossier.render.pages import PageStart
 from dossier.resources import load_resources
@@ -89,6 +90,7 @@ def run(
     outputs: dict[Path, bytes] = {}
     destination = out_dir if out_dir is not None else root / "dist"
     page_starts: tuple[PageStart, ...] | None = None
+    key = layout_key(doc, project.pdf, root)
     if Target.PDF in targets:
         from dossier.render.pdf import render_pdf
 
@@ -99,6 +101,15 @@ def run(
     if Target.EPUB in targets:
         from dossier.render.epub import render_epub
 
+        if project.epub.page_list and page_starts is None:
+            page_starts = load_layout(destination, key)
+            if page_starts is None:
+                report.warn(
+                    "page-list-missing",
+                    "no PDF layout of these exact sources is cached, so the EPUB has no print page-list; "
+                    "build the PDF in the same run (dossier build, or --to pdf --to epub) to add one",
+                    SourcePos(CONFIG_NAME),
+                )
         progress("render EPUB")
         pages = page_starts if project.epub.page_list else None
         outputs[destination / f"{project.slug}.epub"] = render_epub(doc, project.epub, ctx, pages)
@@ -108,4 +119,6 @@ def run(
         progress(f"write {path.name}")
         write_atomic(path, data)
         result.written.append(path)
+    if Target.PDF in targets and page_starts is not None:
+        save_layout(destination, key, page_starts)
     return result
