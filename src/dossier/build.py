@@ -14,9 +14,9 @@ from typing import Any
 
 from dossier import model as m
 from dossier.diagnostics import Report, SourcePos
+from dossier.layout_cache import layout_key, load_layout, save_layout
 from dossier.output import build_time, write_atomic
 from dossier.parse import parse_chapter
-from dossier.layout_cache import layout_key, load_layout, save_layout
 from dossier.project import CONFIG_NAME, Project, load_project
 from dossier.render.context import RenderContext
 from dossier.render.pages import PageStart

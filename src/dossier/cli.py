@@ -6,9 +6,8 @@ errors (bad options, a missing project folder, an unusable environment).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -42,7 +41,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
@@ -64,10 +63,10 @@ def main(
 def build(
     directory: Annotated[Path, typer.Argument(help="Project folder (holds dossier.toml).")] = Path("."),
     to: Annotated[
-        Optional[list[Target]], typer.Option("--to", "-t", help="Output to build; repeat for several. Default: all.")
+        list[Target] | None, typer.Option("--to", "-t", help="Output to build; repeat for several. Default: all.")
     ] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder. Default: DIR/dist.")] = None,
-    paper: Annotated[Optional[str], typer.Option("--paper", help="PDF paper size: a4 or letter.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder. Default: DIR/dist.")] = None,
+    paper: Annotated[str | None, typer.Option("--paper", help="PDF paper size: a4 or letter.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each step.")] = False,
 ) -> None:
@@ -119,7 +118,7 @@ def build(
 @app.command(epilog="Example:  dossier new my-briefing && cd my-briefing && dossier build")
 def new(
     directory: Annotated[Path, typer.Argument(help="Folder to create (must not exist, or be empty).")],
-    title: Annotated[Optional[str], typer.Option(help="Book title. Default: from the folder name.")] = None,
+    title: Annotated[str | None, typer.Option(help="Book title. Default: from the folder name.")] = None,
 ) -> None:
     """Create a new project that builds as it is."""
     try:

@@ -19,7 +19,7 @@ def dump(node: object, indent: int = 0) -> str:
 
 def _scalar(value: object) -> str:
     if isinstance(value, enum.Enum):
-        return value.value
+        return str(value.value)
     if isinstance(value, tuple):
         return "(" + ", ".join(_scalar(v) for v in value) + ")"
     return repr(value)
@@ -43,8 +43,8 @@ def _dump(node: object, depth: int, lines: list[str]) -> None:
         if type(value) is int and value == 0:
             continue
         attrs.append(f"{f.name}={_scalar(value)}")
-    line = getattr(node, "pos", None)
-    where = f" @{line.line}" if line is not None and getattr(line, "line", 0) else ""
+    pos = getattr(node, "pos", None)
+    where = f" @{pos.line}" if pos is not None and pos.line else ""
     lines.append(f"{pad}{type(node).__name__}{' ' if attrs else ''}{' '.join(attrs)}{where}")
     for name in child_fields:
         value = getattr(node, name)

@@ -18,55 +18,54 @@ from dossier.diagnostics import SourcePos
 
 NO_POS = SourcePos("", 0)
 
-_node = dataclass(frozen=True, slots=True, kw_only=True)
 
 
 # --------------------------------------------------------------------- inlines
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Text:
     text: str
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Emph:
     children: tuple[Inline, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Strong:
     children: tuple[Inline, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Strikeout:
     children: tuple[Inline, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Superscript:
     children: tuple[Inline, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Subscript:
     children: tuple[Inline, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Code:
     text: str
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Link:
     """A link that leaves the book: `url` is absolute (http, https, mailto)."""
 
@@ -76,7 +75,7 @@ class Link:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Ref:
     """A resolved link inside the book; `target` is a book-wide unique id."""
 
@@ -85,7 +84,7 @@ class Ref:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Image:
     """An image inside running text; `resource` keys `Document.resources`."""
 
@@ -95,7 +94,7 @@ class Image:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Note:
     """A footnote, at its reference. `number` and `id` come from a transform."""
 
@@ -105,12 +104,12 @@ class Note:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LineBreak:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SoftBreak:
     """A line end inside a paragraph: a space to every renderer."""
 
@@ -136,13 +135,13 @@ Inline = (
 # ---------------------------------------------------------------------- blocks
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph:
     children: tuple[Inline, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Heading:
     """A section heading inside a chapter (the chapter title is not one)."""
 
@@ -153,7 +152,7 @@ class Heading:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ListItem:
     blocks: tuple[Block, ...]
     #: None for an ordinary item, else whether the task box is ticked.
@@ -161,14 +160,14 @@ class ListItem:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BulletList:
     items: tuple[ListItem, ...]
     tight: bool = True
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OrderedList:
     items: tuple[ListItem, ...]
     start: int = 1
@@ -176,33 +175,33 @@ class OrderedList:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DefinitionItem:
     term: tuple[Inline, ...]
     definitions: tuple[tuple[Block, ...], ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DefinitionList:
     items: tuple[DefinitionItem, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BlockQuote:
     blocks: tuple[Block, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CodeBlock:
     text: str
     language: str = ""
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class HorizontalRule:
     pos: SourcePos = NO_POS
 
@@ -214,19 +213,19 @@ class Align(enum.Enum):
     RIGHT = "right"
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TableCell:
     children: tuple[Inline, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TableRow:
     cells: tuple[TableCell, ...]
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Table:
     """A table; every row has exactly `len(aligns)` cells (the parser pads)."""
 
@@ -239,7 +238,7 @@ class Table:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
     """An image standing alone as a block, with its own caption and number."""
 
@@ -262,7 +261,7 @@ class CalloutKind(enum.Enum):
     TEACHER = "teacher"
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Callout:
     kind: CalloutKind
     blocks: tuple[Block, ...]
@@ -287,7 +286,7 @@ Block = (
 # -------------------------------------------------------------------- document
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Chapter:
     """One manuscript file. `id` is book-wide unique; `anchors` maps the ids a
     writer may use in links into this file (`#talks`) to book-wide ids."""
@@ -300,7 +299,7 @@ class Chapter:
     pos: SourcePos = NO_POS
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Resource:
     """A file the book embeds (an image), read and checked once before render."""
 
@@ -311,7 +310,7 @@ class Resource:
     height: int
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TocEntry:
     level: int
     title: tuple[Inline, ...]
@@ -319,7 +318,7 @@ class TocEntry:
     children: tuple[TocEntry, ...] = ()
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Metadata:
     title: str
     subtitle: str = ""
@@ -337,7 +336,7 @@ class Metadata:
     marking: str = ""
 
 
-@_node
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     meta: Metadata
     chapters: tuple[Chapter, ...]

@@ -9,7 +9,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from dossier import model as m
 from dossier.diagnostics import Report, SourcePos
-from dossier.parse.blocks import convert_blocks, line_of, split_attrs, inlines_of
+from dossier.parse.blocks import convert_blocks, inlines_of, line_of, split_attrs
 from dossier.parse.context import ChapterContext
 from dossier.parse.frontmatter import read_front_matter
 from dossier.parse.mdit import make_parser

@@ -7,6 +7,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from dossier import model as m
+from dossier.diagnostics import SourcePos
 from dossier.parse import rawhtml
 from dossier.parse.context import ChapterContext
 from dossier.parse.inlines import convert_inlines
@@ -163,7 +164,7 @@ def _items(node: SyntaxTreeNode, ctx: ChapterContext) -> tuple[m.ListItem, ...]:
     return tuple(items)
 
 
-def _table(node: SyntaxTreeNode, ctx: ChapterContext, pos: m.SourcePos) -> m.Table:
+def _table(node: SyntaxTreeNode, ctx: ChapterContext, pos: SourcePos) -> m.Table:
     head: list[m.TableRow] = []
     body: list[m.TableRow] = []
     aligns: tuple[m.Align, ...] = ()
@@ -183,7 +184,7 @@ def _table(node: SyntaxTreeNode, ctx: ChapterContext, pos: m.SourcePos) -> m.Tab
     return m.Table(aligns=aligns, head=tuple(head), body=tuple(body), pos=pos)
 
 
-def _definition_list(node: SyntaxTreeNode, ctx: ChapterContext, pos: m.SourcePos) -> m.DefinitionList:
+def _definition_list(node: SyntaxTreeNode, ctx: ChapterContext, pos: SourcePos) -> m.DefinitionList:
     items: list[m.DefinitionItem] = []
     for child in node.children:
         if child.type == "dt":
@@ -196,7 +197,7 @@ def _definition_list(node: SyntaxTreeNode, ctx: ChapterContext, pos: m.SourcePos
     return m.DefinitionList(items=tuple(items), pos=pos)
 
 
-def _callout(node: SyntaxTreeNode, ctx: ChapterContext, pos: m.SourcePos) -> m.Callout:
+def _callout(node: SyntaxTreeNode, ctx: ChapterContext, pos: SourcePos) -> m.Callout:
     words = node.info.strip().split(maxsplit=1)
     name = words[0].lower() if words else ""
     title_text = words[1] if len(words) > 1 else ""

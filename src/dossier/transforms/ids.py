@@ -12,7 +12,7 @@ import dataclasses
 import posixpath
 
 from dossier import model as m
-from dossier.diagnostics import Report
+from dossier.diagnostics import Report, SourcePos
 from dossier.transforms.slugs import ascii_id, github_slug
 from dossier.walk import map_tree, plain_text
 
@@ -24,7 +24,7 @@ class _IdRegistry:
         self.used: set[str] = set()
         self.report = report
 
-    def claim(self, wanted: str, explicit: bool, pos: m.SourcePos) -> str:
+    def claim(self, wanted: str, explicit: bool, pos: SourcePos) -> str:
         ident = wanted
         counter = 0
         while ident in self.used:
