@@ -9,6 +9,7 @@ ignored.
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -35,7 +36,8 @@ def visible_text_of_html(markup: str) -> str:
 
 
 def letters(text: str) -> str:
-    return "".join(_WORD.findall(text.replace("_", "")))
+    # NFKC folds ligatures a PDF may extract ("ﬁ" → "fi").
+    return "".join(_WORD.findall(unicodedata.normalize("NFKC", text).replace("_", "")))
 
 
 def missing_from(expected: str, actual: str) -> str | None:
