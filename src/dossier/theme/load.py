@@ -118,7 +118,7 @@ def _build(cls: type[T], data: object, origin: str, where: str) -> T:
 
 
 def _convert(hint: Any, value: object, origin: str, key: str) -> object:
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _build(hint, value, origin, f"{key}.")
     origin_type = get_origin(hint)
     if origin_type is typing.Literal:

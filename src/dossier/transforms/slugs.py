@@ -8,6 +8,7 @@ import unicodedata
 _GITHUB_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
 _NOT_ID = re.compile(r"[^a-z0-9_-]+")
 _DASHES = re.compile(r"-{2,}")
+_APOSTROPHES = frozenset("'’ʼ")
 
 
 def github_slug(text: str) -> str:
@@ -21,7 +22,10 @@ def ascii_id(text: str, fallback: str = "section") -> str:
     Accents are folded ("Chavín" → "chavin") so ids survive every reader,
     zip tool and PDF destination name.
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    # Punctuation and symbols separate words ("1996–97" → "1996-97"); letters
+    # lose their accents.
+    spaced = "".join("" if c in _APOSTROPHES else " " if unicodedata.category(c)[0] in "PSZ" else c for c in text)
+    folded = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode("ascii").lower()
     slug = _DASHES.sub("-", _NOT_ID.sub("-", folded)).strip("-")
     if not slug:
         slug = fallback

@@ -15,8 +15,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from dossier.theme.model import Fonts as ThemeFonts
 from dossier.theme.model import FontRole
+from dossier.theme.model import Fonts as ThemeFonts
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,8 @@ class InlineContext:
     #: Largest size of an image inside running text, in points.
     inline_image_height: float
     inline_image_width: float
+    #: The ids the PDF prints a destination for: a `Ref` elsewhere is text.
+    anchors: frozenset[str] = frozenset()
     #: Inside a note's own text: a nested note is printed in brackets.
     in_note: bool = False
 
@@ -116,6 +118,9 @@ def inline_to_markup(node: m.Inline, ctx: InlineContext) -> str:
             return f'<font face="{ctx.mono.regular}" size="{size}">{inner}</font>'
         case m.Link(children=children, url=url):
             return f'<a href="{escape_attr(url)}" color="{ctx.link_colour}">{inlines_to_markup(children, ctx)}</a>'
+        case m.Ref(children=children, target=target) if target not in ctx.anchors:
+            ctx.report.warn("xref-unknown", f"link to #{target} leads nowhere in the PDF; printed as plain text", ctx.at(node.pos).pos)
+            return inlines_to_markup(children, ctx)
         case m.Ref(children=children, target=target):
             return f'<a href="#{escape_attr(target)}" color="{ctx.link_colour}">{inlines_to_markup(children, ctx)}</a>'
         case m.Image():
@@ -198,7 +203,7 @@ class RichParagraph(Paragraph):
         self,
         text: str | None,
         style: Any = None,
-        bulletText: str | None = None,  # noqa: N803 (reportlab's name, used by split)
+        bulletText: str | None = None,
         frags: Any = None,
         *,
         resources: Mapping[str, m.Resource] | None = None,
@@ -209,7 +214,7 @@ class RichParagraph(Paragraph):
         self.dossier_notes = notes
         super().__init__(text, style, bulletText=bulletText, frags=frags, **kwargs)
 
-    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:  # noqa: N803
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         if frags is None and text is not None:
             parser = _ResourceParser(self._resources)
             parser.caseSensitive = self.caseSensitive
@@ -222,11 +227,16 @@ class RichParagraph(Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
 
     def link_targets(self) -> set[str]:
-        """The `#ids` this paragraph links to, as laid out (after `wrap`)."""
+        """The `#ids` this paragraph links to. Works on the parts `split`
+        makes, whose frags are words: lists of (frag, text) after a width."""
         targets: set[str] = set()
-        lines = getattr(getattr(self, "blPara", None), "lines", ())
-        for line in lines:
-            for word in getattr(line, "words", ()):
-                for _kind, href in getattr(word, "link", None) or ():
-                    targets.add(str(href).removeprefix("#"))
+        frags: list[Any] = []
+        for frag in self.frags:
+            if isinstance(frag, list):
+                frags.extend(item[0] for item in frag[1:] if isinstance(item, tuple))
+            else:
+                frags.append(frag)
+        for frag in frags:
+            for _kind, href in getattr(frag, "link", None) or ():
+                targets.add(str(href).removeprefix("#"))
         return targets

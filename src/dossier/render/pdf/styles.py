@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from dossier.render.pdf.fonts import Face, FontSet
 from dossier.settings import PdfSettings
-from dossier.theme.model import Alignment, Theme, TextStyle
+from dossier.theme.model import Alignment, TextStyle, Theme
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
