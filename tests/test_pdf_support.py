@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pypdf import PdfReader
@@ -23,9 +23,12 @@ class Rendered:
     pdf: RenderedPdf
     report: Report
     reader: PdfReader
+    _texts: list[str] = field(default_factory=list)
 
     def page_text(self, index: int) -> str:
-        return squash(self.reader.pages[index].extract_text())
+        if not self._texts:
+            self._texts.extend(squash(page.extract_text()) for page in self.reader.pages)
+        return self._texts[index]
 
     def all_text(self) -> str:
         return " ".join(self.page_text(i) for i in range(len(self.reader.pages)))

@@ -114,6 +114,8 @@ def block_to_flowables(block: m.Block, ctx: BlockContext) -> list[Flowable]:
             return [paragraph(children, ctx.text_style, ctx)]
         case m.Heading():
             return [heading(block, ctx)]
+        case m.BulletList(items=()) | m.OrderedList(items=()):
+            return []
         case m.BulletList(items=items, tight=tight):
             return [with_notes(_list(items, tight, None, ctx), block, ctx)]
         case m.OrderedList(items=items, tight=tight, start=start):
@@ -158,7 +160,8 @@ def _list(items: tuple[m.ListItem, ...], tight: bool, start: int | None, ctx: Bl
     gap = 0 if tight else style.spaceAfter
     entries = []
     for item in items:
-        flowables = blocks_to_flowables(item.blocks, ctx.at(item.pos))
+        # An empty item still shows its bullet: it needs a line to sit on.
+        flowables = blocks_to_flowables(item.blocks, ctx.at(item.pos)) or [RichParagraph("&nbsp;", style)]
         if tight:
             for flowable in flowables:
                 if isinstance(flowable, RichParagraph):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import assert_never
 
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
@@ -96,8 +97,6 @@ def block_quote(blocks: tuple[m.Block, ...], ctx: BlockContext) -> list[Flowable
 
 
 def _narrower(ctx: BlockContext, width: float) -> BlockContext:
-    from dataclasses import replace
-
     return replace(ctx, width=width)
 
 
@@ -109,9 +108,31 @@ def caption_markup(label: str, number: int, anchor: str, caption: tuple[m.Inline
     return paragraph(caption, style, ctx, prefix=f"{name}<b>{lead}</b> ")
 
 
+class AltImage(Image):
+    """An image that carries its alt text as invisible text over it, so the
+    PDF can be searched, copied and read aloud (as OCR layers are)."""
+
+    def __init__(self, data: io.BytesIO, *, alt: str, font: str, **kwargs: object) -> None:
+        super().__init__(data, **kwargs)
+        self.alt = alt
+        self.alt_font = font
+
+    def draw(self) -> None:
+        super().draw()
+        if self.alt:
+            text = self.canv.beginText(0, self.drawHeight / 2)
+            text.setTextRenderMode(3)
+            text.setFont(self.alt_font, 8)
+            text.textLine(self.alt)
+            self.canv.drawText(text)
+
+
 def figure(block: m.Figure, ctx: BlockContext) -> list[Flowable]:
-    image = image_flowable(block.image, ctx)
-    caption = caption_markup("Figure", block.number, block.id, block.caption, ctx)
+    # Without a caption, the alt text is the best words for the figure, and
+    # printed there it need not hide under the image as well.
+    image = image_flowable(block.image if block.caption else replace(block.image, alt=""), ctx)
+    words = block.caption or ((m.Text(text=block.image.alt),) if block.image.alt else ())
+    caption = caption_markup("Figure", block.number, block.id, words, ctx)
     group = KeepTogether([Spacer(0, 4), image, caption])
     return [with_notes(group, block, ctx)]
 
@@ -125,7 +146,7 @@ def image_flowable(image: m.Image, ctx: BlockContext) -> Flowable:
         width, height = resource.width * 0.75, resource.height * 0.75
         # Fill the text width, but blow a small image up at most 2×.
         scale = min(max_w / width, max_h / height, 2.0)
-        return Image(io.BytesIO(resource.data), width=width * scale, height=height * scale, hAlign="CENTER")
+        return AltImage(io.BytesIO(resource.data), alt=image.alt, font=ctx.styles.body.fontName, width=width * scale, height=height * scale, hAlign="CENTER")
     if resource is not None and resource.media_type == "image/svg+xml":
         drawing = _svg_drawing(resource, ctx)
         if drawing is not None:
