@@ -106,9 +106,8 @@ blockquote {{ margin: 1em 1.2em; padding-left: 0.9em; border-left: 0.25em solid 
 hr {{ border: 0; border-top: 0.08em solid {rule}; margin: 1.5em 20%; }}
 ul, ol {{ margin: 0.4em 0 0.8em 0; padding-left: 1.6em; }}
 ul.tight > li > p, ol.tight > li > p {{ margin: 0; }}
-ul.tasks {{ list-style-type: none; padding-left: 0.6em; }}
-li.task > p:first-child, li.task {{ text-indent: 0; }}
-.task-box {{ font-family: {sans}; }}
+li.task {{ list-style-type: none; }}
+.task-box {{ display: inline-block; width: 1.3em; margin-left: -1.3em; font-family: {sans}; }}
 dl {{ margin: 0.6em 0 0.9em 0; }}
 dt {{ font-weight: bold; margin-top: 0.5em; }}
 dd {{ margin: 0.1em 0 0.4em 1.6em; }}

@@ -28,6 +28,23 @@ _PAD = 8.0
 _BAR = 3.0
 
 
+class _Box(Table):
+    """A box that never leaves its first row (a callout's title) alone at
+    the foot of a page: it moves whole unless the title and the start of
+    what follows fit."""
+
+    #: How much of the second row must fit beside the first (about 2 lines).
+    min_follow = 28.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        self._calc(availWidth, availHeight)
+        heights = self._rowHeights
+        need = heights[0] + (min(heights[1], self.min_follow) if len(heights) > 1 else 0)
+        if availHeight < need:
+            return []
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
 def _boxed(flowables: list[Flowable], ctx: BlockContext, *, bar: str, background: str | None) -> Table:
     """Stack flowables in a one-column table: a row each, so the box can
     break across pages between them (and inside a long one: splitInRow)."""
@@ -46,7 +63,7 @@ def _boxed(flowables: list[Flowable], ctx: BlockContext, *, bar: str, background
     ]
     if background is not None:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), colour(background)))
-    table = Table(rows, colWidths=[ctx.width], style=TableStyle(commands), splitInRow=1, hAlign="LEFT")
+    table = _Box(rows, colWidths=[ctx.width], style=TableStyle(commands), splitInRow=1, hAlign="LEFT")
     table.spaceBefore = 6
     table.spaceAfter = 10
     return table

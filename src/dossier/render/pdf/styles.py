@@ -117,7 +117,7 @@ def make_styles(theme: Theme, fonts: FontSet, settings: PdfSettings, language: s
         heading4=make("heading4", text.heading4, **heading),
         code=make("code", text.code, hyphenationLang="", splitLongWords=0, backColor=colour(theme.colours.code_background), borderPadding=(4, 6, 4, 6), leftIndent=6, rightIndent=6),
         caption=make("caption", text.caption),
-        footnote=make("footnote", replace(text.footnote, align=body_ts.align)),
+        footnote=make("footnote", text.footnote if settings.justify else replace(text.footnote, align="left")),
         table=make("table", text.table),
         table_head=make("table-head", replace(text.table, bold=True)),
         toc_title=make("toc-title", text.toc_title, hyphenationLang=""),
