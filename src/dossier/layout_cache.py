@@ -26,7 +26,7 @@ def layout_key(doc: m.Document, settings: PdfSettings, root: Path) -> str:
     digest = hashlib.sha256()
     digest.update(__version__.encode())
     digest.update(repr(settings).encode())
-    theme = root / settings.theme
+    theme = Path(settings.theme)
     if settings.theme.endswith(".toml") and theme.is_file():
         digest.update(theme.read_bytes())
     digest.update(repr(doc).encode("utf-8", "surrogatepass"))

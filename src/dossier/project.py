@@ -131,6 +131,13 @@ def load_project(root: Path, report: Report, overrides: dict[str, dict[str, Any]
         name: _settings(cls, data.get(name, {}) if isinstance(data.get(name), dict) else {}, overrides.get(name, {}), name, report, pos_of)
         for name, cls in _TABLES.items()
     }
+    pdf = settings["pdf"]
+    if isinstance(pdf, PdfSettings) and pdf.theme.endswith(".toml"):
+        # A theme file is named relative to the project, like every other path.
+        theme_path = root / pdf.theme
+        if not theme_path.is_file():
+            report.error("theme-missing", f"theme file {pdf.theme!r} not found", pos_of("theme"))
+        settings["pdf"] = dataclasses.replace(pdf, theme=str(theme_path))
     numbering = text_value("note_numbering", "chapter")
     if numbering not in ("chapter", "book"):
         report.error("config-value", "note_numbering must be 'chapter' or 'book'", pos_of("note_numbering"))

@@ -95,7 +95,13 @@ def _warn_glyph(char: str, text: str, face: Face, ctx: InlineContext) -> None:
 
 
 def inlines_to_markup(nodes: tuple[m.Inline, ...], ctx: InlineContext) -> str:
-    return "".join(inline_to_markup(node, ctx) for node in nodes)
+    parts = []
+    for previous, node in zip((None, *nodes), nodes):
+        # Adjacent note numbers would read as one number ("1213"): separate them.
+        if isinstance(node, m.Note) and isinstance(previous, m.Note) and not ctx.in_note:
+            parts.append("<super>,</super>")
+        parts.append(inline_to_markup(node, ctx))
+    return "".join(parts)
 
 
 def inline_to_markup(node: m.Inline, ctx: InlineContext) -> str:
