@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -21,7 +21,7 @@ from dossier.render.pages import PageStart
 from dossier.settings import EpubSettings
 from tests.kitchen import kitchen_sink_document, png_bytes
 
-BUILD_TIME = datetime(2026, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
+BUILD_TIME = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 NS = {
     "h": "http://www.w3.org/1999/xhtml",
     "epub": "http://www.idpf.org/2007/ops",
@@ -78,12 +78,12 @@ class Epub:
 def render(
     doc: m.Document | None = None,
     pages: tuple[PageStart, ...] | None = None,
-    settings: EpubSettings = EpubSettings(),
+    settings: EpubSettings | None = None,
     build_time: datetime = BUILD_TIME,
 ) -> Epub:
     report = Report()
     ctx = RenderContext(report=report, build_time=build_time)
-    data = render_epub(doc or kitchen_sink_document(), settings, ctx, pages)
+    data = render_epub(doc or kitchen_sink_document(), settings or EpubSettings(), ctx, pages)
     return Epub(data, report)
 
 
@@ -192,12 +192,12 @@ def test_layout_maps_every_id_to_its_chapter_file() -> None:
 
 
 def test_zip_time_is_utc_and_clamped_to_the_zip_epoch() -> None:
-    assert zip_time(datetime(1970, 1, 1, tzinfo=timezone.utc)) == (1980, 1, 1, 0, 0, 0)
-    assert zip_time(datetime(2026, 3, 4, 5, 6, 7, tzinfo=timezone.utc)) == (2026, 3, 4, 5, 6, 7)
+    assert zip_time(datetime(1970, 1, 1, tzinfo=UTC)) == (1980, 1, 1, 0, 0, 0)
+    assert zip_time(datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)) == (2026, 3, 4, 5, 6, 7)
 
 
 def test_stylesheet_uses_relative_sizes_and_no_text_colour() -> None:
-    css = stylesheet()
+    css = stylesheet(CssValues())
     assert "px" not in css and "pt;" not in css
     assert "\ncolor" not in css and " color:" not in css
     assert "aside.callout-warning" in css
@@ -207,3 +207,15 @@ def test_stylesheet_takes_theme_values_but_not_markup() -> None:
     css = stylesheet(CssValues(serif='Evil"; } body { x', rule="red; }"))
     assert '"Evil  body  x", serif' in css
     assert "red; }" not in css
+
+
+def test_stylesheet_can_be_fed_from_a_pdf_theme() -> None:
+    from dossier.render.epub.css import css_values_from_theme
+    from dossier.theme import load_theme
+
+    values = css_values_from_theme(load_theme("briefing"))
+    assert values.serif == "Charis SIL"
+    assert set(values.callouts) == set(m.CalloutKind)
+    css = stylesheet(values)
+    assert '"Charis SIL", serif' in css
+    assert "rgba(201, 138, 0, 0.08)" in css  # the warning callout's tint

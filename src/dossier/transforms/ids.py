@@ -75,6 +75,8 @@ def _ids_inside(chapter: m.Chapter, registry: _IdRegistry) -> m.Chapter:
                 if name and name not in anchors:
                     anchors[name] = ident
             return dataclasses.replace(node, id=ident)
+        if not node.id:  # an uncaptioned table: nothing links to it
+            return node
         ident = registry.claim(ascii_id(node.id), True, node.pos)
         anchors.setdefault(node.id, ident)
         return dataclasses.replace(node, id=ident)

@@ -1,4 +1,8 @@
-"""Number figures and tables through the book, and give each an id."""
+"""Number figures and captioned tables through the book, and give each an id.
+
+A table without a caption is a plain layout table, as in pandoc and LaTeX:
+no number and no label, unless the writer gave it an id to link to.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,21 @@ import dataclasses
 
 from dossier import model as m
 from dossier.diagnostics import Report
-from dossier.walk import map_tree_topdown as map_tree
+from dossier.walk import map_tree_topdown
 
 
 def number_figures_and_tables(doc: m.Document, report: Report) -> m.Document:
-    counts = {m.Figure: 0, m.Table: 0}
-    prefixes = {m.Figure: "fig", m.Table: "tbl"}
+    figures = 0
+    tables = 0
 
     def number(node: object) -> object:
-        kind = type(node)
-        if kind in counts:
-            counts[kind] += 1
-            ident = node.id or f"{prefixes[kind]}-{counts[kind]}"  # type: ignore[attr-defined]
-            return dataclasses.replace(node, number=counts[kind], id=ident)  # type: ignore[type-var]
+        nonlocal figures, tables
+        if isinstance(node, m.Figure):
+            figures += 1
+            return dataclasses.replace(node, number=figures, id=node.id or f"fig-{figures}")
+        if isinstance(node, m.Table) and (node.caption or node.id):
+            tables += 1
+            return dataclasses.replace(node, number=tables, id=node.id or f"tbl-{tables}")
         return node
 
-    return map_tree(doc, number)  # type: ignore[no-any-return]
+    return map_tree_topdown(doc, number)  # type: ignore[no-any-return]

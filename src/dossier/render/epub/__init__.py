@@ -9,6 +9,8 @@ the zip rewritten to be reproducible (`zipfix.py`).
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import uuid
 from collections.abc import Mapping
 
@@ -19,9 +21,26 @@ from dossier.render.epub.chapter import PageMarker, chapter_to_xhtml
 from dossier.render.epub.cover import CoverImage, cover_page, draw_cover
 from dossier.render.epub.css import CssValues, stylesheet
 from dossier.render.epub.inline import inline_text
-from dossier.render.epub.layout import Layout, chapter_file, plan_layout, safe_name
-from dossier.render.epub.nav import PageEntry, first_chapter_href, nav_document, nav_entries
-from dossier.render.epub.package import Accessibility, ChapterFile, PackageParts, package_epub
+from dossier.render.epub.layout import (
+    COVER_PAGE,
+    Layout,
+    chapter_file,
+    plan_layout,
+    safe_name,
+)
+from dossier.render.epub.nav import (
+    NavEntry,
+    PageEntry,
+    first_chapter_href,
+    nav_document,
+    nav_entries,
+)
+from dossier.render.epub.package import (
+    Accessibility,
+    ChapterFile,
+    PackageParts,
+    package_epub,
+)
 from dossier.render.epub.zipfix import reproducible_zip
 from dossier.render.pages import PageStart
 from dossier.settings import EpubSettings
@@ -29,16 +48,25 @@ from dossier.walk import nodes_of_type
 
 __all__ = ["CssValues", "render_epub"]
 
+#: The date forms EPUB asks for (W3C date and time: 2026, 2026-11, 2026-11-24, ...).
+_W3CDTF = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?")
+_CONFIG = SourcePos("dossier.toml")
+
 
 def render_epub(
     doc: m.Document,
     settings: EpubSettings,
     ctx: RenderContext,
     page_starts: tuple[PageStart, ...] | None = None,
-    css: CssValues = CssValues(),
+    *,
+    css: CssValues | None = None,
 ) -> bytes:
+    """The book as EPUB 3 bytes; the same tree, settings and build time give
+    the same bytes. `page_starts` (from the PDF) adds print page markers and a
+    page-list; `css` carries theme values into the stylesheet."""
+    doc = dataclasses.replace(doc, meta=_checked_meta(doc.meta, ctx))
     layout = plan_layout(doc)
-    lang = doc.meta.language or "en"
+    lang = doc.meta.language
     markers = _page_markers(doc, page_starts or (), ctx)
     chapters = tuple(
         ChapterFile(
@@ -53,7 +81,7 @@ def render_epub(
         for index in sorted(markers)
         for marker in markers[index]
     )
-    entries = nav_entries(doc, settings.toc_depth, layout, ctx.report)
+    entries = nav_entries(doc, settings.toc_depth, layout, ctx.report) or (NavEntry(title="Cover", href=COVER_PAGE),)
     cover = _cover(doc, layout, ctx)
     images = tuple(nodes_of_type(doc, m.Image))
     parts = PackageParts(
@@ -62,7 +90,7 @@ def render_epub(
         cover_page=cover_page(doc.meta, cover.href),
         cover=cover,
         images=tuple(layout.images.values()),
-        stylesheet=stylesheet(css),
+        stylesheet=stylesheet(css or CssValues()),
         entries=entries,
         accessibility=Accessibility(
             has_images=True,  # the cover, at least
@@ -72,6 +100,18 @@ def render_epub(
     )
     raw = package_epub(doc.meta, _identifier(doc.meta), parts, ctx.build_time)
     return reproducible_zip(raw, ctx.build_time)
+
+
+def _checked_meta(meta: m.Metadata, ctx: RenderContext) -> m.Metadata:
+    """Metadata EPUBCheck accepts: a title, a language, a W3C date or none."""
+    title, date = meta.title, meta.date
+    if not title.strip():
+        ctx.report.warn("title-missing", "the book has no title; the EPUB is called 'Untitled'", _CONFIG)
+        title = "Untitled"
+    if date and not _W3CDTF.fullmatch(date.strip()):
+        ctx.report.warn("date-invalid", f"date {date!r} is left out of the EPUB: write it as YYYY, YYYY-MM or YYYY-MM-DD", _CONFIG)
+        date = ""
+    return dataclasses.replace(meta, title=title, date=date.strip(), language=meta.language.strip() or "en")
 
 
 def _identifier(meta: m.Metadata) -> str:
@@ -86,8 +126,8 @@ def _cover(doc: m.Document, layout: Layout, ctx: RenderContext) -> CoverImage:
     if doc.meta.cover:
         stored = layout.images.get(doc.meta.cover)
         if stored is not None:
-            return CoverImage(href=stored.href, media_type=stored.resource.media_type, data=stored.resource.data, generated=False)
-        ctx.report.warn("cover-missing", f"cover image {doc.meta.cover!r} is not available as PNG, JPEG, GIF or WebP; a cover is drawn instead", SourcePos(""))
+            return CoverImage(href=stored.href, media_type=stored.resource.media_type, data=stored.resource.data)
+        ctx.report.warn("cover-missing", f"cover image {doc.meta.cover!r} is not available as PNG, JPEG, GIF or WebP; a cover is drawn instead", _CONFIG)
     return draw_cover(doc.meta)
 
 

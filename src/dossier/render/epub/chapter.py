@@ -11,9 +11,17 @@ from dossier import model as m
 from dossier.diagnostics import Report
 from dossier.render.epub.blocks import blocks_to_xhtml
 from dossier.render.epub.context import NoteAnchor, XhtmlContext, chapter_notes
-from dossier.render.epub.inline import inlines_to_xhtml, inline_text
-from dossier.render.epub.layout import STYLESHEET, Layout, chapter_file
-from dossier.render.epub.markup import EPUB_TYPE, XHTML, Element, document, el, serialize, sub
+from dossier.render.epub.inline import inline_text, inlines_to_xhtml
+from dossier.render.epub.layout import STYLESHEET, Layout
+from dossier.render.epub.markup import (
+    EPUB_TYPE,
+    XHTML,
+    Element,
+    document,
+    el,
+    serialize,
+    sub,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +45,6 @@ def chapter_to_xhtml(
     ctx = XhtmlContext(
         report=report,
         layout=layout,
-        file=chapter_file(index),
         notes=MappingProxyType({id(note): anchor for note, anchor in notes}),
     )
     title = inline_text(chapter.title)

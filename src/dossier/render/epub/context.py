@@ -23,8 +23,6 @@ class NoteAnchor:
 class XhtmlContext:
     report: Report
     layout: Layout
-    #: This chapter's file name, for back-links.
-    file: str
     #: `id(note)` → its anchors, for every `Note` of the chapter.
     notes: Mapping[int, NoteAnchor]
     #: Inside an `a` element, where another `a` may not open.

@@ -19,6 +19,7 @@ _BACKGROUND = "#102a4c"
 _INK = "#ffffff"
 _MUTED = "#c9d3e3"
 _MARGIN = 110
+_TITLE_SIZES = (92, 80, 68, 58, 48, 40)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +27,6 @@ class CoverImage:
     href: str
     media_type: str
     data: bytes
-    #: Whether it is ours (drawn now) or the book's own resource.
-    generated: bool
 
 
 def cover_alt(meta: m.Metadata) -> str:
@@ -67,6 +66,17 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | I
     return lines
 
 
+def _fit_title(draw: ImageDraw.ImageDraw, title: str, width: int) -> tuple[int, list[str]]:
+    """The largest title size at which the title takes at most four lines,
+    none of them wider than the page."""
+    for size in _TITLE_SIZES:
+        font = _font("DejaVuSans-Bold.ttf", size)
+        lines = _wrap(draw, title, font, width)
+        if len(lines) <= 4 and all(draw.textlength(line, font=font) <= width for line in lines):
+            return size, lines
+    return size, lines
+
+
 def draw_cover(meta: m.Metadata) -> CoverImage:
     """A plain typographic cover: title, subtitle, authors. Deterministic:
     the same metadata gives the same PNG bytes."""
@@ -75,16 +85,18 @@ def draw_cover(meta: m.Metadata) -> CoverImage:
     draw = ImageDraw.Draw(image)
     text_width = width - 2 * _MARGIN
     y = 330
-    title_font = _font("DejaVuSans-Bold.ttf", 92)
-    for line in _wrap(draw, meta.title, title_font, text_width):
+    size, lines = _fit_title(draw, meta.title, text_width)
+    title_font = _font("DejaVuSans-Bold.ttf", size)
+    for line in lines:
         draw.text((_MARGIN, y), line, font=title_font, fill=_INK)
-        y += 112
+        y += round(size * 1.22)
     if meta.subtitle:
         y += 40
-        subtitle_font = _font("DejaVuSans.ttf", 54)
+        subtitle_size = min(54, max(32, round(size * 0.6)))
+        subtitle_font = _font("DejaVuSans.ttf", subtitle_size)
         for line in _wrap(draw, meta.subtitle, subtitle_font, text_width):
             draw.text((_MARGIN, y), line, font=subtitle_font, fill=_MUTED)
-            y += 70
+            y += round(subtitle_size * 1.3)
     draw.rectangle((_MARGIN, y + 60, _MARGIN + 240, y + 72), fill=_MUTED)
     if meta.authors:
         author_font = _font("DejaVuSans.ttf", 50)
@@ -95,4 +107,4 @@ def draw_cover(meta: m.Metadata) -> CoverImage:
             y += 66
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    return CoverImage(href=COVER_IMAGE, media_type="image/png", data=buffer.getvalue(), generated=True)
+    return CoverImage(href=COVER_IMAGE, media_type="image/png", data=buffer.getvalue())

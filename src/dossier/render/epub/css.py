@@ -76,7 +76,7 @@ def _tint(value: str, alpha: float) -> str:
     return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
-def stylesheet(values: CssValues = CssValues()) -> str:
+def stylesheet(values: CssValues) -> str:
     serif = _family(values.serif, "serif")
     sans = _family(values.sans, "sans-serif")
     mono = _family(values.mono, "monospace")
@@ -97,7 +97,7 @@ h3 {{ font-size: 1.15em; margin: 1.2em 0 0.4em 0; }}
 h4, h5, h6 {{ font-size: 1em; margin: 1em 0 0.3em 0; }}
 h5, h6 {{ font-style: italic; }}
 p {{ margin: 0 0 0.6em 0; orphans: 2; widows: 2; }}
-a.external {{ text-decoration: underline; }}
+a.external {{ text-decoration: underline; overflow-wrap: break-word; word-wrap: break-word; }}
 code {{ font-family: {mono}; font-size: 0.88em; }}
 pre.code {{ font-family: {mono}; font-size: 0.85em; line-height: 1.35; white-space: pre-wrap; overflow-wrap: break-word;
   margin: 0.8em 0; padding: 0.6em 0.8em; background-color: {_tint(rule, 0.12)}; border-left: 0.2em solid {rule}; }}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import assert_never
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from dossier import model as m
 from dossier.render.epub.context import XhtmlContext
@@ -13,6 +14,14 @@ from dossier.walk import plain_text
 
 #: The only link schemes that may leave the book.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+#: Characters a URL may hold as they are (RFC 3986 reserved and unreserved, and `%`).
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def clean_url(url: str) -> str:
+    """`url` with every character a URL may not hold percent-encoded."""
+    return quote(_STRAY_PERCENT.sub("%25", url.strip()), safe=_URL_SAFE)
 
 
 def inlines_to_xhtml(parent: Element, inlines: tuple[m.Inline, ...], ctx: XhtmlContext) -> Element:
@@ -63,7 +72,7 @@ def _link(parent: Element, link: m.Link, ctx: XhtmlContext) -> None:
     if ctx.in_link:
         _children_then_notes(sub(parent, "span", {"class": "link-nested"}), parent, link.children, ctx)
         return
-    attrs = {"href": link.url.strip(), "class": "external"}
+    attrs = {"href": clean_url(link.url), "class": "external"}
     if link.title:
         attrs["title"] = link.title
     _children_then_notes(sub(parent, "a", attrs), parent, link.children, ctx)

@@ -7,9 +7,9 @@ counter kept between calls, so the same tree always gives the same package.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from dossier import model as m
 from dossier.walk import iter_nodes

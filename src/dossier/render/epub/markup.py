@@ -7,7 +7,10 @@ elsewhere concatenates markup.
 
 from __future__ import annotations
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
+from lxml.etree import _Element as Element  # type: ignore[import-untyped]
+
+__all__ = ["EPUB_TYPE", "NSMAP", "OPS", "XHTML", "XML_LANG", "Element", "append_text", "document", "el", "serialize", "sub"]
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
@@ -17,12 +20,10 @@ NSMAP = {None: XHTML, "epub": OPS}
 EPUB_TYPE = f"{{{OPS}}}type"
 XML_LANG = f"{{{XML}}}lang"
 
-Element = etree._Element
-
 
 def el(tag: str, attrs: dict[str, str] | None = None, text: str = "") -> Element:
     """A detached XHTML element; `attrs` may use the key `epub:type`."""
-    element = etree.Element(f"{{{XHTML}}}{tag}", nsmap=NSMAP)
+    element: Element = etree.Element(f"{{{XHTML}}}{tag}", nsmap=NSMAP)
     for key, value in (attrs or {}).items():
         element.set(EPUB_TYPE if key == "epub:type" else key, value)
     if text:
@@ -63,10 +64,7 @@ def document(lang: str, title: str, stylesheet: str | None) -> tuple[Element, El
 #: changes nothing on screen (pretty printing would also break inline runs).
 _BLOCK_TAGS = frozenset(
     f"{{{XHTML}}}{tag}"
-    for tag in (
-        "head meta title link body section aside nav div p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd "
-        "blockquote pre hr figure figcaption table caption thead tbody tr"
-    ).split()
+    for tag in ["head", "meta", "title", "link", "body", "section", "aside", "nav", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "hr", "figure", "figcaption", "table", "caption", "thead", "tbody", "tr"]
 )
 
 
@@ -77,5 +75,5 @@ def serialize(html: Element) -> bytes:
     for element in html.iter(f"{{{XHTML}}}html", f"{{{XHTML}}}head", f"{{{XHTML}}}body"):
         if not element.text:
             element.text = "\n"
-    text = etree.tostring(html, encoding="unicode", doctype="<!DOCTYPE html>")
+    text: str = etree.tostring(html, encoding="unicode", doctype="<!DOCTYPE html>")
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + text).encode("utf-8")

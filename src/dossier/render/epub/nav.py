@@ -61,7 +61,7 @@ def nav_document(
     body.set(EPUB_TYPE, "frontmatter")
     toc = sub(body, "nav", {"epub:type": "toc", "role": "doc-toc", "id": "toc"})
     sub(toc, "h1", text=CONTENTS_TITLE)
-    _list(toc, entries or (NavEntry(title="Cover", href=COVER_PAGE),))
+    _list(toc, entries)
 
     landmarks = sub(body, "nav", {"epub:type": "landmarks", "id": "landmarks", "hidden": "hidden"})
     sub(landmarks, "h2", text="Landmarks")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ebooklib import epub  # type: ignore[import-untyped]
 
@@ -90,7 +90,7 @@ def package_epub(meta: m.Metadata, identifier: str, parts: PackageParts, build_t
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _describe(book: epub.EpubBook, meta: m.Metadata) -> None:
@@ -132,8 +132,10 @@ def _accessibility(book: epub.EpubBook, a11y: Accessibility) -> None:
 
 def _summary(a11y: Accessibility) -> str:
     sentences = [
-        "Chapters carry a heading hierarchy and are listed in a navigable table of contents; "
-        "footnotes link to their text and back; tables mark their header cells."
+        (
+            "Chapters carry a heading hierarchy and are listed in a navigable table of contents; "
+            "footnotes link to their text and back; tables mark their header cells."
+        )
     ]
     if a11y.has_images:
         sentences.append(

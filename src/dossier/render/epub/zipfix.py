@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 MIMETYPE = "mimetype"
-_DOS_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
-_DOS_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)
+_DOS_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
+_DOS_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)
 #: A regular file, rw-r--r--, as written on Unix.
 _FILE_ATTRIBUTES = 0o100644 << 16
 _UNIX = 3
@@ -21,7 +21,7 @@ _UNIX = 3
 
 def zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
     """`moment` in UTC, clamped to what a zip header can hold."""
-    utc = moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    utc = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
     utc = min(max(utc, _DOS_EPOCH), _DOS_END)
     return (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
 
