@@ -10,6 +10,7 @@ reference (paragraphs) or to its first part (other flowables).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,17 @@ class NoteFrame(Frame):
     def __init__(self, *args: Any, notes: NoteState, **kwargs: Any) -> None:
         self.notes = notes
         super().__init__(*args, **kwargs)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> NoteFrame:
+        # reportlab deep-copies the current frame to measure every
+        # KeepTogether; copying the note state with it (every note flowable
+        # made so far) made layout quadratic. The copy only measures, so it
+        # may share the note state.
+        clone = NoteFrame.__new__(NoteFrame)
+        memo[id(self)] = clone
+        for key, value in self.__dict__.items():
+            clone.__dict__[key] = value if key == "notes" else copy.deepcopy(value, memo)
+        return clone
 
     def _reset(self) -> None:
         super()._reset()
