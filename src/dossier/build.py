@@ -100,6 +100,8 @@ def run(
         page_starts = rendered.page_starts
     if Target.EPUB in targets:
         from dossier.render.epub import render_epub
+        from dossier.render.epub.css import css_values_from_theme
+        from dossier.theme.load import ThemeError, load_theme
 
         if project.epub.page_list and page_starts is None:
             page_starts = load_layout(destination, key)
@@ -112,7 +114,13 @@ def run(
                 )
         progress("render EPUB")
         pages = page_starts if project.epub.page_list else None
-        outputs[destination / f"{project.slug}.epub"] = render_epub(doc, project.epub, ctx, pages)
+        try:
+            # The EPUB's stylesheet follows the PDF theme's colours and faces.
+            css = css_values_from_theme(load_theme(project.pdf.theme))
+        except ThemeError as error:
+            report.error("theme-invalid", str(error), SourcePos(CONFIG_NAME))
+            css = None
+        outputs[destination / f"{project.slug}.epub"] = render_epub(doc, project.epub, ctx, pages, css=css)
     if report.has_errors:
         return result
     for path, data in outputs.items():
