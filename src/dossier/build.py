@@ -6,6 +6,7 @@ is written, so the previous good outputs stay in place.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from dossier import model as m
 from dossier.diagnostics import Report, SourcePos
 from dossier.layout_cache import layout_key, load_layout, save_layout
 from dossier.output import build_time, write_atomic
-from dossier.parse import parse_chapter
+from dossier.parse import parse_chapter, typeset_plain
 from dossier.project import CONFIG_NAME, Project, load_project
 from dossier.render.context import RenderContext
 from dossier.render.pages import PageStart
@@ -62,7 +63,16 @@ def load_document(project: Project, report: Report, progress: Progress = _no_pro
         text = read_chapter(project.root, source, report)
         if text is not None:
             chapters.append(parse_chapter(text, source, report, project.meta.language))
-    doc = m.Document(meta=project.meta, chapters=tuple(chapters))
+    meta = project.meta
+    language = meta.language
+    meta = dataclasses.replace(
+        meta,
+        title=typeset_plain(meta.title, language),
+        subtitle=typeset_plain(meta.subtitle, language),
+        description=typeset_plain(meta.description, language),
+        rights=typeset_plain(meta.rights, language),
+    )
+    doc = m.Document(meta=meta, chapters=tuple(chapters))
     return load_resources(doc, project.root, report)
 
 

@@ -14,7 +14,7 @@ from dossier.parse.context import ChapterContext
 from dossier.parse.frontmatter import read_front_matter
 from dossier.parse.mdit import make_parser
 
-__all__ = ["parse_chapter"]
+__all__ = ["parse_chapter", "typeset_plain"]
 
 _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]]+)\]:", re.MULTILINE)
 
@@ -92,3 +92,18 @@ def _report_unused_notes(text: str, ctx: ChapterContext) -> None:
         if label not in ctx.used_notes:
             line = text.count("\n", 0, match.start()) + 1
             ctx.report.warn("footnote-unused", f"footnote [^{label}] is defined but never referenced", ctx.pos(line))
+
+
+def typeset_plain(text: str, language: str = "en") -> str:
+    """Plain text with the typographer's quotes and dashes, as chapters get
+    them (for titles and other metadata written in dossier.toml)."""
+    if not text.strip():
+        return text
+    tokens = make_parser(language).parseInline(text)
+    report = Report()
+    ctx = ChapterContext(source="dossier.toml", report=report, md=make_parser(language))
+    from dossier.parse.inlines import convert_inlines
+    from dossier.walk import plain_text
+
+    children = SyntaxTreeNode(tokens).children[0].children if tokens else []
+    return plain_text(convert_inlines(children, ctx, 1)) or text
