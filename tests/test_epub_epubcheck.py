@@ -22,6 +22,8 @@ from dossier import model as m
 from dossier.build import run
 from dossier.scaffold import create_project
 from dossier.render.pages import PageStart
+from tests.svg_samples import SAFE_SVG
+from tests.test_svg import project_with
 from tests.kitchen import kitchen_sink_document, png_bytes
 from tests.test_epub_support import KITCHEN_PAGES, large_document, render
 
@@ -64,6 +66,7 @@ def _variants(folder: Path) -> dict[str, bytes]:
     return {
         "sample": _built(REPO, folder / "sample-dist"),
         "scaffold": _built(folder / "scaffold", folder / "scaffold-dist"),
+        "svg-figure": _built(project_with(folder / "svg", SAFE_SVG), folder / "svg-dist"),
         "degenerate": render(_degenerate()).data,
         "bare-chapter": render(_bare_chapter(), pages=(*KITCHEN_PAGES, PageStart("7", 2, -1))).data,
         "kitchen": render().data,
@@ -104,7 +107,7 @@ def _problems(report: dict[str, object]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("name", ["sample", "scaffold", "kitchen", "kitchen-pages", "kitchen-cover-pages", "large-pages", "large", "degenerate", "bare-chapter"])
+@pytest.mark.parametrize("name", ["sample", "scaffold", "svg-figure", "kitchen", "kitchen-pages", "kitchen-cover-pages", "large-pages", "large", "degenerate", "bare-chapter"])
 def test_epubcheck_finds_nothing(reports: dict[str, dict[str, object]], name: str) -> None:
     report = reports[name]
     assert _problems(report) == []

@@ -15,6 +15,7 @@ from PIL import Image as PILImage
 
 from dossier import model as m
 from dossier.diagnostics import Report, SourcePos
+from dossier.svg import SvgProblem, check_svg, looks_like_svg
 from dossier.walk import nodes_of_type
 
 #: Pillow format → media type; the raster formats both EPUB readers and
@@ -51,6 +52,13 @@ def _load(root: Path, key: str, pos: SourcePos, report: Report) -> m.Resource | 
         report.error("image-missing", f"image not found: {key}", pos)
         return None
     data = path.read_bytes()
+    if looks_like_svg(data):
+        try:
+            size = check_svg(data)
+        except SvgProblem as problem:
+            report.error("image-svg-unsafe", f"SVG {key} cannot go into the book: {problem}", pos)
+            return None
+        return m.Resource(key=key, media_type="image/svg+xml", data=data, width=size.width, height=size.height)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
@@ -65,6 +73,6 @@ def _load(root: Path, key: str, pos: SourcePos, report: Report) -> m.Resource | 
         return None
     media_type = MEDIA_TYPES.get(kind)
     if media_type is None:
-        report.error("image-format", f"image {key} is {kind or 'of unknown format'}; use PNG, JPEG or GIF", pos)
+        report.error("image-format", f"image {key} is {kind or 'of unknown format'}; use PNG, JPEG, GIF or SVG", pos)
         return None
     return m.Resource(key=key, media_type=media_type, data=data, width=width, height=height)

@@ -170,11 +170,29 @@ def image_flowable(image: m.Image, ctx: BlockContext) -> Flowable:
             scale = min(1.0, max_w / drawing.width, max_h / drawing.height)
             drawing.scale(scale, scale)
             drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
-            drawing.hAlign = "CENTER"
-            return drawing
+            return _DrawingFlowable(drawing)
     why = "is not among the book's resources" if resource is None else f"is {resource.media_type}, which the PDF cannot show"
     ctx.report.warn("image-unsupported", f"image {image.resource!r} {why}; its alt text is printed instead", ctx.at(image.pos).pos)
     return paragraph((m.Text(text=f"[{image.alt}]"),), ctx.styles.caption, ctx)
+
+
+class _DrawingFlowable(Flowable):
+    """A vector drawing as a plain flowable: reportlab's `Drawing` refuses
+    the attributes the page layout tags flowables with."""
+
+    def __init__(self, drawing: Flowable) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.width, self.height = drawing.width, drawing.height
+        self.hAlign = "CENTER"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
 
 
 def _svg_drawing(resource: m.Resource, ctx: BlockContext) -> Flowable | None:
