@@ -123,7 +123,7 @@ class NoteFrame(Frame):
             self.notes.placed.update(n.id for n in pending)
             canv.place_tags(tuple(tags_of(flowable)))
         self._y1p = self._base_bottom + self.notes.reserve()
-        return placed
+        return int(placed)
 
     add = _add
 
