@@ -64,3 +64,29 @@ def test_outline_lists_the_chapters_with_their_sections(built: tuple[PdfReader, 
     for title in titles:
         assert title in top_titles
     assert nested, "sections are nested under chapters"
+
+
+@pytest.mark.parametrize("theme,paper,duplex", [("print", "letter", True), ("briefing", "letter", False), ("print", "a4", False)])
+def test_sample_lays_out_in_every_theme_and_paper(theme: str, paper: str, duplex: bool) -> None:
+    """A long table full of notes once made reportlab give up (LayoutError)
+    with larger type on letter paper: every combination must lay out."""
+    from datetime import UTC, datetime
+
+    from dossier.build import load_document
+    from dossier.diagnostics import Report
+    from dossier.project import load_project
+    from dossier.render.context import RenderContext
+    from dossier.render.pdf import render_pdf
+    from dossier.settings import PdfSettings
+    from dossier.transforms import run_pipeline
+
+    report = Report()
+    project = load_project(REPO, report)
+    assert project is not None
+    doc = run_pipeline(load_document(project, report), project.book, report)
+    settings = PdfSettings(theme=theme, paper=paper, duplex=duplex)  # type: ignore[arg-type]
+    rendered = render_pdf(doc, settings, RenderContext(report=report, build_time=datetime(2026, 1, 1, tzinfo=UTC)))
+    assert [str(d) for d in report.diagnostics] == []
+    reader = PdfReader(io.BytesIO(rendered.data))
+    width = float(reader.pages[0].mediabox.width)
+    assert round(width) == (612 if paper == "letter" else 595)

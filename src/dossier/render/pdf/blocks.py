@@ -9,6 +9,7 @@ from typing import Any, assert_never
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    KeepTogether,
     Flowable,
     HRFlowable,
     Indenter,
@@ -190,11 +191,16 @@ def _definition_list(items: tuple[m.DefinitionItem, ...], ctx: BlockContext) -> 
     out: list[Flowable] = []
     for item in items:
         item_ctx = ctx.at(item.pos)
-        out.append(paragraph(item.term, ctx.styles.definition_term, item_ctx))
-        for definition in item.definitions:
-            out.append(Indenter(left=indent))
-            out.extend(blocks_to_flowables(definition, item_ctx))
-            out.append(Indenter(left=-indent))
+        term = paragraph(item.term, ctx.styles.definition_term, item_ctx)
+        definitions = [blocks_to_flowables(definition, item_ctx) for definition in item.definitions]
+        first = definitions[0][:1] if definitions and definitions[0] else []
+        # The term stays with the start of its definition: a keepWithNext on
+        # the term alone would bind it to the (empty) indenter instead.
+        out.append(KeepTogether([term, Indenter(left=indent), *first, Indenter(left=-indent)]))
+        for index, flowables in enumerate(definitions):
+            rest = flowables[1:] if index == 0 else flowables
+            if rest:
+                out.extend([Indenter(left=indent), *rest, Indenter(left=-indent)])
     out.append(Spacer(0, 2))
     return out
 

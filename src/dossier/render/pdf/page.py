@@ -130,24 +130,72 @@ class NoteFrame(Frame):
     def split(self, flowable: Flowable, canv: Any) -> list[Flowable]:
         pending = self.notes.pending(notes_of(flowable))
         tags = tuple(tags_of(flowable))
-        self._y1p = self._base_bottom + self.notes.reserve(pending)
-        parts: list[Flowable] = Frame.split(self, flowable, canv)
+        parts: list[Flowable] = []
+        # The first part must fit with its own notes, but which notes those
+        # are is known only after splitting. Reserve room for the first
+        # `count` notes (reading order), from none upwards, and take the
+        # first split whose first part needs no more than that: the largest
+        # part that fits with its notes. (A long table full of notes must not
+        # refuse to split because all its notes together fill the page.)
+        for count in range(len(pending) + 1):
+            self._y1p = self._base_bottom + self.notes.reserve(pending[:count])
+            candidate = Frame.split(self, flowable, canv)
+            if not candidate:
+                break  # reserving more leaves even less room
+            _claim_notes(candidate, pending)
+            first = {n.id for n in getattr(candidate[0], "dossier_notes", ())}
+            if first <= {n.id for n in pending[:count]}:
+                parts = candidate
+                break
+        if not parts and pending and self._atTop:
+            # No part fits with its notes even on an empty page: the part goes
+            # alone and `_add` carries its notes overleaf.
+            self._y1p = self._base_bottom + self.notes.reserve()
+            parts = Frame.split(self, flowable, canv)
+            _claim_notes(parts, pending)
         self._y1p = self._base_bottom + self.notes.reserve()
-        if not parts:
-            return parts
         for part in parts:
             if not getattr(part, "dossier_tags", ()) and not any(True for _ in tags_of(part)):
                 part.dossier_tags = tags
-        if isinstance(flowable, RichParagraph):
-            for part in parts:
-                if isinstance(part, RichParagraph):
-                    targets = part.link_targets()
-                    part.dossier_notes = tuple(n for n in pending if n.id in targets)
-        claimed = {n.id for part in parts for n in notes_of(part)}
-        unclaimed = tuple(n for n in pending if n.id not in claimed)
-        if unclaimed:
-            parts[0].dossier_notes = (*getattr(parts[0], "dossier_notes", ()), *unclaimed)
         return parts
+
+
+def _claim_notes(parts: list[Flowable], pending: tuple[m.Note, ...]) -> None:
+    """Give each part the notes it references; notes no part can be seen to
+    reference go with the first."""
+    if not pending:
+        return
+    for part in parts:
+        targets = link_targets_of(part)
+        if targets is not None:
+            part.dossier_notes = tuple(n for n in pending if n.id in targets)
+    claimed = {n.id for part in parts for n in notes_of(part)}
+    unclaimed = tuple(n for n in pending if n.id not in claimed)
+    if unclaimed:
+        parts[0].dossier_notes = (*getattr(parts[0], "dossier_notes", ()), *unclaimed)
+
+
+def link_targets_of(flowable: Flowable) -> set[str] | None:
+    """The `#ids` a split part links to (its note references), looking into
+    table cells and nested flowables; None if the part holds no text we can
+    read (its notes then go with the first part)."""
+    if isinstance(flowable, RichParagraph):
+        return flowable.link_targets()
+    cells = getattr(flowable, "_cellvalues", None)
+    children: list[Flowable] = []
+    if cells is not None:
+        for row in cells:
+            for cell in row:
+                children.extend(cell if isinstance(cell, list | tuple) else [cell])
+    children.extend(_children(flowable))
+    found: set[str] | None = None
+    for child in children:
+        if not isinstance(child, Flowable):
+            continue
+        targets = link_targets_of(child)
+        if targets is not None:
+            found = (found or set()) | targets
+    return found
 
 
 def draw_page_notes(canv: Any, frame: Frame, notes: NoteState, styles: Styles) -> None:
