@@ -24,7 +24,7 @@ from dossier.render.pdf.fonts import UnknownFontError, register_fonts
 from dossier.render.pdf.front import front_matter
 from dossier.render.pdf.inline import inlines_to_markup
 from dossier.render.pdf.notes import endnotes, note_block
-from dossier.render.pdf.page import PAGE_SIZES, BookDoc, Decor, NoteState
+from dossier.render.pdf.page import PAGE_SIZES, BlockLayoutError, BookDoc, Decor, FlushNotes, NoteState
 from dossier.render.pdf.styles import make_styles
 from dossier.settings import PdfSettings
 from dossier.theme import Theme, ThemeError, load_theme
@@ -77,7 +77,7 @@ def render_pdf(doc: m.Document, settings: PdfSettings, ctx: RenderContext) -> Re
         anchors=anchors_of(doc),
         carry_notes=settings.notes == "footnotes",
     )
-    notes = NoteState(make=lambda note: note_block(note, bctx), width=width)
+    notes = NoteState(make=lambda note: note_block(note, bctx), width=width, max_height=bctx.height * 0.5, capacity=bctx.height * 0.6)
     decor = Decor(styles=styles, book_title=doc.meta.title, duplex=settings.duplex, page=page, size=size)
     buffer = io.BytesIO()
     book = BookDoc(
@@ -93,6 +93,7 @@ def render_pdf(doc: m.Document, settings: PdfSettings, ctx: RenderContext) -> Re
     )
     story = front_matter(doc, settings.toc_depth, settings.duplex, bctx)
     story += body(doc, settings, bctx)
+    story.append(FlushNotes())
     setup = CanvasSetup(
         report=ctx.report,
         build_time=ctx.build_time,
@@ -108,8 +109,22 @@ def render_pdf(doc: m.Document, settings: PdfSettings, ctx: RenderContext) -> Re
         made.append(canvas)
         return canvas
 
-    book.build(story, canvasmaker=make_canvas)
+    try:
+        book.build(story, canvasmaker=make_canvas)
+    except BlockLayoutError as error:
+        ctx.report.error("layout-failed", f"this block cannot be laid out on the page ({error}); make it smaller or split it", _block_pos(doc, error))
+        return RenderedPdf(b"", ())
     return RenderedPdf(buffer.getvalue(), made[0].page_starts(book.page))
+
+
+def _block_pos(doc: m.Document, error: BlockLayoutError) -> SourcePos:
+    for chapter_index, block_index in error.tags:
+        if 0 <= chapter_index < len(doc.chapters):
+            chapter = doc.chapters[chapter_index]
+            if 0 <= block_index < len(chapter.blocks):
+                return chapter.blocks[block_index].pos
+            return chapter.pos
+    return SourcePos("")
 
 
 def anchors_of(doc: m.Document) -> frozenset[str]:

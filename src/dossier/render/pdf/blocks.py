@@ -9,10 +9,10 @@ from typing import Any, assert_never
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    KeepTogether,
     Flowable,
     HRFlowable,
     Indenter,
+    KeepTogether,
     ListFlowable,
     ListItem,
     Spacer,
@@ -140,8 +140,16 @@ def block_to_flowables(block: m.Block, ctx: BlockContext) -> list[Flowable]:
             assert_never(block)
 
 
+#: A "heading" longer than this is really a paragraph in heading type: kept
+#: with what follows, it would drag pages along with it (and reportlab
+#: re-measures it on every try).
+LONG_HEADING = 300
+
+
 def heading(block: m.Heading, ctx: BlockContext) -> HeadingParagraph:
     style = ctx.styles.heading(block.level)
+    if len(plain_text(block.children)) > LONG_HEADING:
+        style = ParagraphStyle(f"{style.name}-long", parent=style, keepWithNext=0)
     markup = inlines_to_markup(block.children, ctx.inline_context(style))
     notes = notes_in(block) if ctx.carry_notes and not ctx.in_note else ()
     return HeadingParagraph(

@@ -39,7 +39,8 @@ class _Box(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
         self._calc(availWidth, availHeight)
         heights = self._rowHeights
-        need = heights[0] + (min(heights[1], self.min_follow) if len(heights) > 1 else 0)
+        # (A first row taller than a few lines is no title: it may split.)
+        need = min(heights[0], 3 * self.min_follow) + (min(heights[1], self.min_follow) if len(heights) > 1 else 0)
         if availHeight < need:
             return []
         return super().split(availWidth, availHeight)  # type: ignore[no-any-return]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreak, Spacer
@@ -16,6 +17,7 @@ from dossier.render.pdf.inline import (
     inlines_to_markup,
     text_markup,
 )
+from dossier.walk import plain_text
 
 CONTENTS_ANCHOR = "dossier-contents"
 
@@ -63,6 +65,19 @@ def _entries(entries: tuple[m.TocEntry, ...], depth: int, ctx: BlockContext) -> 
     return out
 
 
+#: A contents line longer than this is cut short: a "heading" that is a
+#: whole paragraph would not fit the contents page.
+TOC_TITLE_CHARS = 160
+
+
+def _toc_title(title: tuple[m.Inline, ...], style: Any, ctx: BlockContext) -> str:
+    text = plain_text(title)
+    if len(text) <= TOC_TITLE_CHARS:
+        return inlines_to_markup(title, ctx.inline_context(style))
+    short = text[:TOC_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return text_markup(short, ctx.styles.face(style), ctx.inline_context(style))
+
+
 def contents(toc: tuple[m.TocEntry, ...], depth: int, ctx: BlockContext, title: str = "Contents") -> list[Flowable]:
     styles = ctx.styles
     heading_style = styles.toc_title
@@ -77,7 +92,7 @@ def contents(toc: tuple[m.TocEntry, ...], depth: int, ctx: BlockContext, title: 
     number_width = stringWidth("0000", styles.toc1.fontName, styles.toc1.fontSize)
     for index, entry in enumerate(_entries(toc, depth, ctx)):
         style = (styles.toc1, styles.toc2, styles.toc3)[min(entry.level, 3) - 1]
-        title_para = RichParagraph(inlines_to_markup(entry.title, ctx.inline_context(style)), style)
+        title_para = RichParagraph(_toc_title(entry.title, style, ctx), style)
         indent = (entry.level - 1) * style.fontSize * 1.5
         out.append(TocLine(title_para, entry.target, f"toc{index}", indent=indent, number_width=number_width))
     return out

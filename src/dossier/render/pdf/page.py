@@ -20,9 +20,11 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    LayoutError,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
+    Spacer,
 )
 
 from dossier import model as m
@@ -46,6 +48,11 @@ class NoteState:
 
     make: Callable[[m.Note], Flowable]
     width: float
+    #: A note taller than this cannot sit at a page foot: it is printed in
+    #: the text, right after the block that refers to it.
+    max_height: float = float("inf")
+    #: The most note text one page holds; more waits for the next page.
+    capacity: float = float("inf")
     page: list[Flowable] = field(default_factory=list)
     placed: set[str] = field(default_factory=set)
     carry: list[Flowable] = field(default_factory=list)
@@ -103,7 +110,14 @@ class NoteFrame(Frame):
     def _reset(self) -> None:
         super()._reset()
         self._base_bottom = self._y1 + self._bottomPadding
-        self.notes.page, self.notes.carry = self.notes.carry, []
+        # Notes carried over from the last page come first, as many as fit.
+        page: list[Flowable] = []
+        used = 0.0
+        while self.notes.carry and (not page or used + self.notes.carry[0].height <= self.notes.capacity):
+            note = self.notes.carry.pop(0)
+            page.append(note)
+            used += note.height
+        self.notes.page = page
         self._y1p = self._base_bottom + self.notes.reserve()
 
     def _add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:
@@ -320,8 +334,25 @@ class BookDoc(BaseDocTemplate):
         draw_page_notes(canv, self.body_frame, self.notes, self.decor.styles)
         _folio_and_head(canv, self.decor, head=True)
 
+    def _place_overlong_notes(self, flowables: list[Flowable]) -> None:
+        first = flowables[0]
+        overlong = [n for n in self.notes.pending(notes_of(first)) if self.notes.block(n)[1] > self.notes.max_height]
+        if not overlong:
+            return
+        self.notes.placed.update(n.id for n in overlong)
+        inserted: list[Flowable] = []
+        for note in overlong:
+            block = self.notes.block(note)[0]
+            inserted.extend(getattr(block, "flowables", [block]))
+        flowables[1:1] = inserted
+
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         first = flowables[0]
+        if isinstance(first, FlushNotes):
+            flowables.pop(0)
+            if self.notes.carry:  # notes still waiting for a page: make one
+                flowables[0:0] = [PageBreak(), Spacer(0, 1), FlushNotes()]
+            return
         if isinstance(first, ChapterBreak):
             flowables.pop(0)
             insert: list[Flowable] = []
@@ -336,7 +367,31 @@ class BookDoc(BaseDocTemplate):
             if self.canv.getPageNumber() % 2 == 0:
                 flowables[0:0] = [Marker("blank"), PageBreak()]
             return
-        super().handle_flowable(flowables)
+        self._place_overlong_notes(flowables)
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as error:
+            raise BlockLayoutError(str(error).split("\n")[0], tuple(tags_of(first))) from None
 
 
-__all__ = ["PAGE_SIZES", "BookDoc", "Decor", "NextPageTemplate", "NoteFrame", "NoteState"]
+class FlushNotes(Flowable):
+    """At the end of the book: notes carried over still get their page."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+class BlockLayoutError(Exception):
+    """reportlab could not place a block; `tags` say which (chapter, block)."""
+
+    def __init__(self, message: str, tags: tuple[Tag, ...]) -> None:
+        super().__init__(message)
+        self.tags = tags
+
+
+__all__ = ["PAGE_SIZES", "BookDoc", "FlushNotes", "Decor", "NextPageTemplate", "NoteFrame", "NoteState"]

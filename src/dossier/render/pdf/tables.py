@@ -16,6 +16,7 @@ from dossier.render.pdf.styles import colour
 from dossier.theme.model import Alignment
 from dossier.walk import plain_text
 
+_LONG_HEADER = 400
 _PAD = 4.0
 
 
@@ -109,7 +110,13 @@ def table(block: m.Table, ctx: BlockContext) -> list[Flowable]:
             ("BACKGROUND", (0, top), (-1, top + head - 1), colour(theme.table_head_background)),
             ("LINEBELOW", (0, top + head - 1), (-1, top + head - 1), 0.6, rule),
         ]
-    grid = Table(data, colWidths=widths, repeatRows=top + head, style=TableStyle(commands), hAlign="LEFT", splitInRow=1)
+    # Rows repeated on every page must leave room for the body: a header (or
+    # caption) that is really a paragraph is not repeated.
+    repeat = top + head
+    heading_text = plain_text(block.caption) + " ".join(plain_text(c.children) for row in block.head for c in row.cells)
+    if len(heading_text) > _LONG_HEADER:
+        repeat = 0
+    grid = Table(data, colWidths=widths, repeatRows=repeat, style=TableStyle(commands), hAlign="LEFT", splitInRow=1)
     grid.spaceBefore = 4
     grid.spaceAfter = 12
     return [with_notes(grid, block, ctx)]
