@@ -26,7 +26,7 @@ def clean_url(url: str) -> str:
 
 def inlines_to_xhtml(parent: Element, inlines: tuple[m.Inline, ...], ctx: XhtmlContext) -> Element:
     """Append `inlines` to `parent` (after what it already holds); returns `parent`."""
-    for previous, inline in zip((None, *inlines), inlines):
+    for previous, inline in zip((None, *inlines), inlines, strict=False):
         # Adjacent note numbers would read as one number ("1213"): separate them.
         if isinstance(inline, m.Note) and isinstance(previous, m.Note) and not ctx.in_link:
             sub(parent, "sup", {"class": "noteref-separator"}, text=",")

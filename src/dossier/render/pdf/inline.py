@@ -96,7 +96,7 @@ def _warn_glyph(char: str, text: str, face: Face, ctx: InlineContext) -> None:
 
 def inlines_to_markup(nodes: tuple[m.Inline, ...], ctx: InlineContext) -> str:
     parts = []
-    for previous, node in zip((None, *nodes), nodes):
+    for previous, node in zip((None, *nodes), nodes, strict=False):
         # Adjacent note numbers would read as one number ("1213"): separate them.
         if isinstance(node, m.Note) and isinstance(previous, m.Note) and not ctx.in_note:
             parts.append("<super>,</super>")
