@@ -26,6 +26,10 @@ app = typer.Typer(
     name="dossier",
     help="Turn a folder of Markdown chapters into a typeset PDF briefing and an EPUB 3.",
     no_args_is_help=True,
+    epilog=(
+        "Examples:  dossier new my-briefing && cd my-briefing && dossier build  ·  "
+        "dossier build --to pdf --paper letter  ·  dossier build path/to/project --out /tmp/out"
+    ),
     add_completion=False,
     pretty_exceptions_enable=False,
 )
@@ -45,16 +49,7 @@ def main(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
-    """dossier: Markdown chapters → PDF briefing + EPUB 3.
-
-    Examples:
-
-      dossier new my-briefing && cd my-briefing && dossier build
-
-      dossier build --to pdf --paper letter
-
-      dossier build path/to/project --out /tmp/out
-    """
+    """Markdown chapters → PDF briefing + EPUB 3."""
 
 
 @app.command(
